@@ -1,0 +1,76 @@
+import {
+  Field,
+  FluentProvider,
+  Select,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { LOCALES, resolveLocale, type Locale } from "../i18n/locale";
+import type { PaneHost } from "./host";
+import { LANGUAGE_NAMES, PANE_MESSAGES } from "./i18n";
+import { Home } from "./views/Home";
+
+const useStyles = makeStyles({
+  shell: {
+    minHeight: "100vh",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  banner: {
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+});
+
+export interface AppProps {
+  host: PaneHost;
+}
+
+export function App({ host }: AppProps) {
+  const styles = useStyles();
+  const [choice, setChoice] = useState<Locale | "auto">("auto");
+  const locale: Locale = choice === "auto" ? resolveLocale(host.displayLanguage) : choice;
+  const t = PANE_MESSAGES[locale];
+  const theme = useMemo(() => (host.dark ? webDarkTheme : webLightTheme), [host.dark]);
+  return (
+    <FluentProvider theme={theme} lang={locale}>
+      <div className={styles.shell}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>{t.appTitle}</h1>
+          <Field label={t.language} orientation="horizontal">
+            <Select value={choice} onChange={(_, d) => setChoice(d.value as Locale | "auto")} data-testid="language">
+              <option value="auto">{t.languageAuto}</option>
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </header>
+        {host.kind === "preview" && (
+          <div className={styles.banner} role="status">
+            {t.previewBanner}
+          </div>
+        )}
+        <main>
+          <Home t={t} locale={locale} />
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

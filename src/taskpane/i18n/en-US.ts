@@ -1,0 +1,20 @@
+/** English UI strings of the task pane. Every key must exist in zh-CN and zh-TW (enforced by the type). */
+export const enUS = {
+  appTitle: "MarketKit",
+  tagline: "Marketing calculations and planning sheets for Excel.",
+  language: "Language",
+  languageAuto: "Follow Office",
+  previewBanner: "Standalone preview: Excel is not connected.",
+  homeIntro:
+    "MarketKit adds MKT functions to Excel (ROI, CAC, LTV, CLV, attribution, A/B tests) and wizards that write budget, KPI and persona sheets which keep working for colleagues without the add-in.",
+  functionsTitle: "Function reference",
+  functionsIntro: "Type these in any cell, e.g. =MKT.ROI(B2:B20, C2:C20, 0.6).",
+  functionsLoading: "Loading the function list…",
+  functionsFailed: "The function list could not be loaded.",
+  parameters: "Arguments",
+  optional: "optional",
+  help: "Help",
+} as const;
+
+export type MessageKey = keyof typeof enUS;
+export type Messages = Readonly<Record<MessageKey, string>>;

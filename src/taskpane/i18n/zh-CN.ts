@@ -1,0 +1,19 @@
+import type { Messages } from "./en-US";
+
+/** 简体中文界面文字。 */
+export const zhCN: Messages = {
+  appTitle: "MarketKit",
+  tagline: "面向 Excel 的营销计算与规划表工具。",
+  language: "语言",
+  languageAuto: "跟随 Office",
+  previewBanner: "独立预览：未连接 Excel。",
+  homeIntro:
+    "MarketKit 为 Excel 增加 MKT 函数（ROI、CAC、LTV、CLV、归因、A/B 测试），并提供向导生成预算、KPI 与用户画像工作表；同事即使没有安装插件也能正常计算。",
+  functionsTitle: "函数参考",
+  functionsIntro: "在任意单元格中输入，例如 =MKT.ROI(B2:B20, C2:C20, 0.6)。",
+  functionsLoading: "正在加载函数列表…",
+  functionsFailed: "无法加载函数列表。",
+  parameters: "参数",
+  optional: "可选",
+  help: "帮助",
+};

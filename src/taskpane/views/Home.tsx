@@ -1,0 +1,89 @@
+import {
+  Body1,
+  Caption1,
+  Card,
+  CardHeader,
+  Link,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { Locale } from "../../i18n/locale";
+import { loadFunctionCatalog, type FunctionInfo } from "../function-catalog";
+import type { Messages } from "../i18n";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
+  params: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface HomeProps {
+  t: Messages;
+  locale: Locale;
+}
+
+type CatalogState = { status: "loading" } | { status: "failed" } | { status: "ready"; functions: FunctionInfo[] };
+
+export function Home({ t, locale }: HomeProps) {
+  const styles = useStyles();
+  const [catalog, setCatalog] = useState<CatalogState>({ status: "loading" });
+  useEffect(() => {
+    let live = true;
+    setCatalog({ status: "loading" });
+    loadFunctionCatalog(locale).then(
+      (functions) => live && setCatalog({ status: "ready", functions }),
+      () => live && setCatalog({ status: "failed" }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [locale]);
+
+  return (
+    <section>
+      <Body1 as="p" block>
+        {t.homeIntro}
+      </Body1>
+      <Subtitle2 as="h2" block>
+        {t.functionsTitle}
+      </Subtitle2>
+      <Caption1 as="p" block>
+        {t.functionsIntro}
+      </Caption1>
+      {catalog.status === "loading" && <Spinner size="tiny" label={t.functionsLoading} />}
+      {catalog.status === "failed" && <Text role="alert">{t.functionsFailed}</Text>}
+      {catalog.status === "ready" && (
+        <div className={styles.list} data-testid="function-list">
+          {catalog.functions.map((f) => (
+            <Card key={f.id} size="small">
+              <CardHeader
+                header={
+                  <Text weight="semibold">{`MKT.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`}</Text>
+                }
+                description={<Caption1>{f.description}</Caption1>}
+              />
+              <ul className={styles.params} aria-label={t.parameters}>
+                {f.parameters.map((p) => (
+                  <li key={p.name}>
+                    <Caption1>
+                      <b>{p.name}</b>
+                      {p.optional ? ` (${t.optional})` : ""}: {p.description}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+              {f.helpUrl && (
+                <Link href={f.helpUrl} target="_blank" rel="noreferrer">
+                  {t.help}
+                </Link>
+              )}
+            </Card>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
