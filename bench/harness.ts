@@ -54,7 +54,12 @@ export function measure(name: string, fn: () => unknown, opts: MeasureOptions = 
   };
   results.push(r);
   const target = r.targetMs === undefined ? "" : `  target ${r.targetMs} ms ${r.ok ? "OK" : "MISSED"}`;
-  const notes = r.notes ? "  " + Object.entries(r.notes).map(([k, v]) => `${k}=${v}`).join(" ") : "";
+  const notes = r.notes
+    ? "  " +
+      Object.entries(r.notes)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ")
+    : "";
   console.log(
     `${name.padEnd(58)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2)}  p90 ${r.p90Ms.toFixed(2)}${target}${notes}`,
   );
