@@ -58,10 +58,6 @@ export async function applyPlan(
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
   const wb = context.workbook;
 
   // ---- read 1
@@ -73,35 +69,28 @@ export async function applyPlan(
   names.load("items/name,items/formula");
   const parts = wb.customXmlParts.getByNamespace(STORED_PLAN_NS);
   parts.load("items/id");
-  const target = options.targetSheetId ? sheets.getItemOrNullObject(options.targetSheetId) : undefined;
-  let targetUsed: Excel.Range | undefined;
-  let targetMark: Excel.WorksheetCustomProperty | undefined;
-  if (target) {
-    target.load("id,name");
-    targetMark = target.customProperties.getItemOrNullObject(SHEET_MARK);
-    targetMark.load("value");
-    target.tables.load("items/name");
-    target.charts.load("items/name");
-    targetUsed = target.getUsedRangeOrNullObject(true);
-    targetUsed.load("values,rowIndex,columnIndex");
-  }
-  await sync();
+  const probe = options.targetSheetId ? probeSheet(sheets, options.targetSheetId) : undefined;
+  await context.sync();
+  syncs++;
 
   // ---- read 2
   const xmls = parts.items.map((p) => ({ part: p, xml: p.getXml() }));
-  await sync();
+  await context.sync();
+  syncs++;
   const stored = xmls
     .map(({ part, xml }) => ({ part, plan: storedPlanFromXml(xml.value) }))
     .filter((s): s is { part: Excel.CustomXmlPart; plan: StoredPlan } => s.plan !== undefined);
 
-  const mark = target && !target.isNullObject && targetMark && !targetMark.isNullObject ? targetMark.value : undefined;
+  let mark: string | undefined;
+  if (probe && !probe.sheet.isNullObject && !probe.mark.isNullObject) mark = probe.mark.value;
   const ours = mark ? stored.find((s) => s.plan.sheetId === mark) : undefined;
-  const regenerated = ours !== undefined && target !== undefined;
+  const target = ours && probe ? probe : undefined;
+  const regenerated = target !== undefined;
 
   // Values the user typed into the old sheet's input cells, by key.
   const kept = new Map<string, string | number | boolean>();
-  if (regenerated && targetUsed && !targetUsed.isNullObject) {
-    const { rowIndex, columnIndex, values } = targetUsed;
+  if (target && ours && !target.used.isNullObject) {
+    const { rowIndex, columnIndex, values } = target.used;
     for (const [key, address] of Object.entries(ours.plan.inputCells)) {
       const pos = parseA1(address);
       if (!pos) continue;
@@ -114,11 +103,11 @@ export async function applyPlan(
   let ws: Excel.Worksheet;
   let sheetName: string;
   const mkId = ours?.plan.sheetId ?? newId();
-  if (regenerated && target) {
-    ws = target;
-    sheetName = target.name;
-    target.tables.items.forEach((t) => t.delete());
-    target.charts.items.forEach((c) => c.delete());
+  if (target && ours) {
+    ws = target.sheet;
+    sheetName = ws.name;
+    ws.tables.items.forEach((t) => t.delete());
+    ws.charts.items.forEach((c) => c.delete());
     const all = ws.getRange();
     all.conditionalFormats.clearAll();
     all.dataValidation.clear();
@@ -137,7 +126,7 @@ export async function applyPlan(
 
   // Tables and defined names must be unique in the workbook; a regenerated sheet reuses its own.
   const renames = new Map<string, string>();
-  const ownTables = new Set(regenerated && target ? target.tables.items.map((t) => t.name.toLowerCase()) : []);
+  const ownTables = new Set(target ? target.sheet.tables.items.map((t) => t.name.toLowerCase()) : []);
   const takenTables = tables.items.map((t) => t.name).filter((n) => !ownTables.has(n.toLowerCase()));
   const sheetRef = (n: string) => n.includes(`'${sheetName.replace(/'/g, "''")}'!`) || n.includes(`${sheetName}!`);
   const ownNames = names.items.filter((n) => regenerated && sheetRef(n.formula));
@@ -190,7 +179,12 @@ export async function applyPlan(
       ws.getRangeByIndexes(r0, 0, r1 - r0 + 1, cols).numberFormat = formats.slice(r0, r1 + 1) as string[][];
     }
     ws.getRangeByIndexes(r0, 0, r1 - r0 + 1, cols).formulas = formulas.slice(r0, r1 + 1);
-    if (i < chunks.length - 1) await sync();
+    if (i < chunks.length - 1) {
+      // Deliberate: one sync per payload-sized chunk, only for plans too large for one request.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+    }
   }
 
   applyStyles(ws, plan.cells);
@@ -238,8 +232,22 @@ export async function applyPlan(
   }
   wb.customXmlParts.add(storedPlanToXml({ sheetId: mkId, wizard: plan.wizard, inputs: plan.inputs, inputCells }));
   ws.activate();
-  await sync();
+  await context.sync();
+  syncs++;
   return { sheetName: ws.name, sheetId: ws.id, regenerated, keptInputs, syncs };
+}
+
+/** Queues the loads that tell whether a sheet is ours, and what the user typed on it. */
+function probeSheet(sheets: Excel.WorksheetCollection, id: string) {
+  const sheet = sheets.getItemOrNullObject(id);
+  sheet.load("id,name");
+  sheet.tables.load("items/name");
+  sheet.charts.load("items/name");
+  const mark = sheet.customProperties.getItemOrNullObject(SHEET_MARK);
+  mark.load("value");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("values,rowIndex,columnIndex");
+  return { sheet, mark, used };
 }
 
 const CHART_TYPE: Record<string, "ColumnStacked" | "ColumnClustered" | "BarClustered" | "Pie" | "Line"> = {

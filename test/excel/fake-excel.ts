@@ -70,8 +70,10 @@ export function mockContext(state: FakeState): Excel.RequestContext {
   /** Where each range mock points (read by the fake itself, not through the mock's load discipline). */
   const whereIs = new Map<object, { sheet: FakeSheet; address: string }>();
   let seq = 0;
-  const root = new OfficeMockObject({ workbook: {} }) as unknown as OfficeMockObject & {
-    _properties: Map<string, OfficeMockObject>;
+  // office-addin-mock keeps its children in a private map; every mock we hand out is registered there so that
+  // context.sync() reaches it.
+  const root = new OfficeMockObject({ workbook: {} }) as unknown as {
+    _properties: Map<string, unknown>;
     workbook: Record<string, unknown>;
   };
   const track = <T extends object>(data: T): T & OfficeMockObject => {
