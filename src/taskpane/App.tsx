@@ -12,6 +12,8 @@ import { LOCALES, resolveLocale, type Locale } from "../i18n/locale";
 import type { PaneHost } from "./host";
 import { LANGUAGE_NAMES, PANE_MESSAGES } from "./i18n";
 import { Home } from "./views/Home";
+import { WizardView } from "./views/WizardView";
+import { WIZARDS } from "./wizards/registry";
 
 const useStyles = makeStyles({
   shell: {
@@ -43,6 +45,8 @@ export interface AppProps {
 export function App({ host }: AppProps) {
   const styles = useStyles();
   const [choice, setChoice] = useState<Locale | "auto">("auto");
+  const [view, setView] = useState<string>("home");
+  const entry = WIZARDS.find((w) => w.id === view);
   const locale: Locale = choice === "auto" ? resolveLocale(host.displayLanguage) : choice;
   const t = PANE_MESSAGES[locale];
   const theme = useMemo(() => (host.dark ? webDarkTheme : webLightTheme), [host.dark]);
@@ -68,7 +72,11 @@ export function App({ host }: AppProps) {
           </div>
         )}
         <main>
-          <Home t={t} locale={locale} />
+          {entry ? (
+            <WizardView entry={entry} host={host} locale={locale} t={t} onClose={() => setView("home")} />
+          ) : (
+            <Home t={t} locale={locale} onOpen={setView} />
+          )}
         </main>
       </div>
     </FluentProvider>

@@ -1,25 +1,59 @@
 /**
- * What the pane knows about where it runs. Inside Excel, Office.js tells the display language and theme; in the
- * standalone preview (a plain browser) the browser does. Components receive a PaneHost as a prop and never touch
- * Office globals themselves.
+ * What the pane can do where it runs. Inside Excel, plans are written through the Office.js adapter; in the
+ * standalone preview (a plain browser) there is no workbook, so writing is not offered and plans are exported as
+ * .xlsx instead (in Excel both are available). Components receive a PaneHost as a prop and never touch Office
+ * globals themselves.
  */
+import type { ApplyOptions, ApplyResult } from "../excel/writer";
+import type { SheetPlan } from "../sheets/plan";
+
 export interface PaneHost {
   readonly kind: "excel" | "preview";
   /** BCP-47 display language, e.g. "zh-CN". */
   readonly displayLanguage: string;
   readonly dark: boolean;
+  /** Writes a plan into the open workbook (Excel only). */
+  readonly writePlan?: (plan: SheetPlan, options?: ApplyOptions) => Promise<ApplyResult>;
+  /** Saves plans as an .xlsx download. */
+  readonly exportXlsx: (plans: readonly SheetPlan[], fileName: string) => Promise<void>;
+}
+
+/** Builds the .xlsx in the browser (exceljs is loaded only when asked for) and offers it as a download. */
+export async function downloadXlsx(plans: readonly SheetPlan[], fileName: string): Promise<void> {
+  const [{ default: ExcelJS }, { plansToXlsx }] = await Promise.all([import("exceljs"), import("../export/xlsx")]);
+  const bytes = await plansToXlsx(ExcelJS, plans);
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function previewHost(): PaneHost {
   const dark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
-  return { kind: "preview", displayLanguage: navigator.language, dark };
+  return { kind: "preview", displayLanguage: navigator.language, dark, exportXlsx: downloadXlsx };
 }
 
 /** Reads Office's context; call only after Office.onReady reported a host. */
 export function excelHost(): PaneHost {
   const ctx = Office.context;
   const bg = ctx.officeTheme?.bodyBackgroundColor ?? "#ffffff";
-  return { kind: "excel", displayLanguage: ctx.displayLanguage, dark: isDarkColor(bg) };
+  return {
+    kind: "excel",
+    displayLanguage: ctx.displayLanguage,
+    dark: isDarkColor(bg),
+    exportXlsx: downloadXlsx,
+    writePlan: async (plan, options) => {
+      const { applyPlan } = await import("../excel/writer");
+      return Excel.run((context) => applyPlan(context, plan, options));
+    },
+  };
 }
 
 export function isDarkColor(hex: string): boolean {

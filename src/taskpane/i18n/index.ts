@@ -9,3 +9,8 @@ export const PANE_MESSAGES: Record<Locale, Messages> = { "en-US": enUS, "zh-CN":
 
 /** The native name of each language, shown in the language switch. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { "en-US": "English", "zh-CN": "简体中文", "zh-TW": "繁體中文" };
+
+/** Replaces {name} placeholders in a UI string. */
+export function interpolate(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

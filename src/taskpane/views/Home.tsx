@@ -1,7 +1,9 @@
 import {
   Body1,
+  Button,
   Caption1,
   Card,
+  CardFooter,
   CardHeader,
   Link,
   Spinner,
@@ -14,6 +16,7 @@ import { useEffect, useState } from "react";
 import type { Locale } from "../../i18n/locale";
 import { loadFunctionCatalog, type FunctionInfo } from "../function-catalog";
 import type { Messages } from "../i18n";
+import { WIZARDS } from "../wizards/registry";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
@@ -23,11 +26,12 @@ const useStyles = makeStyles({
 export interface HomeProps {
   t: Messages;
   locale: Locale;
+  onOpen: (wizardId: string) => void;
 }
 
 type CatalogState = { status: "loading" } | { status: "failed" } | { status: "ready"; functions: FunctionInfo[] };
 
-export function Home({ t, locale }: HomeProps) {
+export function Home({ t, locale, onOpen }: HomeProps) {
   const styles = useStyles();
   const [catalog, setCatalog] = useState<CatalogState>({ status: "loading" });
   useEffect(() => {
@@ -47,6 +51,31 @@ export function Home({ t, locale }: HomeProps) {
       <Body1 as="p" block>
         {t.homeIntro}
       </Body1>
+      {WIZARDS.length > 0 && (
+        <>
+          <Subtitle2 as="h2" block>
+            {t.wizardsTitle}
+          </Subtitle2>
+          <Caption1 as="p" block>
+            {t.wizardsIntro}
+          </Caption1>
+          <div className={styles.list} data-testid="wizard-list">
+            {WIZARDS.map((w) => (
+              <Card key={w.id} size="small">
+                <CardHeader
+                  header={<Text weight="semibold">{w.title[locale]}</Text>}
+                  description={<Caption1>{w.summary[locale]}</Caption1>}
+                />
+                <CardFooter>
+                  <Button appearance="primary" onClick={() => onOpen(w.id)} data-testid={`open-${w.id}`}>
+                    {t.open}
+                  </Button>
+                </CardFooter>
+              </Card>
+            ))}
+          </div>
+        </>
+      )}
       <Subtitle2 as="h2" block>
         {t.functionsTitle}
       </Subtitle2>
