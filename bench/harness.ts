@@ -40,11 +40,33 @@ export function measure(name: string, fn: () => unknown, opts: MeasureOptions = 
     times.push(performance.now() - t0);
   }
   if (sink === Symbol.for("never")) console.log(""); // keep the result alive
-  times.sort((a, b) => a - b);
+  return record(name, times, opts);
+}
+
+/** The same for an async function (page loads, file round trips). */
+export async function measureAsync(
+  name: string,
+  fn: () => Promise<unknown>,
+  opts: MeasureOptions = {},
+): Promise<BenchResult> {
+  const runs = opts.runs ?? 7;
+  const warmup = opts.warmup ?? 1;
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return record(name, times, opts);
+}
+
+function record(name: string, unsorted: number[], opts: MeasureOptions): BenchResult {
+  const times = [...unsorted].sort((a, b) => a - b);
   const q = (p: number): number => times[Math.min(times.length - 1, Math.floor(p * (times.length - 1) + 0.5))];
   const r: BenchResult = {
     name,
-    runs,
+    runs: times.length,
     medianMs: q(0.5),
     minMs: times[0],
     p90Ms: q(0.9),
@@ -64,6 +86,16 @@ export function measure(name: string, fn: () => unknown, opts: MeasureOptions = 
     `${name.padEnd(58)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2)}  p90 ${r.p90Ms.toFixed(2)}${target}${notes}`,
   );
   return r;
+}
+
+/** Records a figure that is not a time (sizes, counts), so it lands in the results file. */
+export function note(name: string, notes: Record<string, string | number>): void {
+  results.push({ name, runs: 0, medianMs: 0, minMs: 0, p90Ms: 0, notes });
+  console.log(
+    `${name.padEnd(58)} ${Object.entries(notes)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")}`,
+  );
 }
 
 /** Writes this file's results to bench/results/<file>.json. Call once at the end of a bench file. */

@@ -1,0 +1,200 @@
+/**
+ * Benchmarks of the attribution engine on 1,000,000 synthetic path rows (seeded mulberry32): path strings as
+ * Excel passes them (one string object per row, channels joined by " > ") plus conversion, value and null
+ * counts. Journeys follow a sticky, Zipf-weighted channel process with skewed lengths 1–30, which gives
+ * hundreds of thousands of distinct paths. Timings include parsing (string → interned, aggregated paths)
+ * unless the name says otherwise; data generation is outside the timed part.
+ * Run: `npm run bench -- attribution` (or `node --expose-gc --import tsx bench/attribution.bench.ts`).
+ */
+import {
+  firstTouch,
+  lastNonDirect,
+  lastTouch,
+  linear,
+  markovModel,
+  parsePaths,
+  pathsFromTouchpoints,
+  positionBased,
+  shapley,
+  shapleyExact,
+  timeDecay,
+  type PathColumns,
+  type PathData,
+} from "../src/core/attribution";
+import { heapMB, measure, saveResults } from "./harness";
+
+/** mulberry32: 32-bit seeded PRNG returning uniforms in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHANNEL_NAMES = [
+  "Paid Search",
+  "Organic Search",
+  "Direct",
+  "Email",
+  "Social",
+  "Display",
+  "Affiliate",
+  "Referral",
+  "Video",
+  "Push",
+  "SMS",
+  "Podcast",
+  "Print",
+  "TV",
+  "Radio",
+  "Out of Home",
+  "Influencer",
+  "Marketplace",
+  "Retargeting",
+  "Partner",
+];
+
+/** n path rows over `channels` channels: Zipf(1.1) popularity, 35% chance of repeating the last channel. */
+function generate(n: number, channels: number, seed: number): Required<PathColumns> {
+  const u = mulberry32(seed);
+  const names = CHANNEL_NAMES.slice(0, channels);
+  const cum: number[] = [];
+  let acc = 0;
+  for (let i = 0; i < channels; i++) cum.push((acc += 1 / Math.pow(i + 1, 1.1)));
+  const pick = (): string => {
+    const x = u() * acc;
+    let i = 0;
+    while (cum[i] < x) i++;
+    return names[i];
+  };
+  const paths: string[] = new Array<string>(n);
+  const conversions = new Float64Array(n);
+  const values = new Float64Array(n);
+  const nulls = new Float64Array(n);
+  const parts: string[] = [];
+  for (let r = 0; r < n; r++) {
+    const len = Math.min(30, 1 + Math.floor(-Math.log(1 - u()) * 3.2));
+    parts.length = 0;
+    for (let j = 0; j < len; j++) parts.push(j > 0 && u() < 0.35 ? parts[j - 1] : pick());
+    paths[r] = parts.join(" > ");
+    const pConv = Math.min(0.9, 0.05 + 0.04 * len);
+    conversions[r] = u() < pConv ? 1 + Math.floor(-Math.log(1 - u()) * 0.7) : 0;
+    values[r] = (conversions[r] * Math.round(2000 + 8000 * u())) / 100;
+    nulls[r] = Math.floor(-Math.log(1 - u()) * 3);
+  }
+  return { paths, conversions: Array.from(conversions), values: Array.from(values), nulls: Array.from(nulls) };
+}
+
+const N = 1_000_000;
+const before = heapMB();
+const cols16 = generate(N, 16, 20240601);
+const cols12 = generate(N, 12, 7);
+const d16: PathData = parsePaths(cols16);
+const d12: PathData = parsePaths(cols12);
+const touches16 = d16.pathChannels.length;
+console.log(
+  `1M rows, 16 channels: ${d16.pathCount} distinct paths, ${touches16} touches in distinct paths; ` +
+    `12 channels: ${d12.pathCount} distinct paths; input strings+columns ≈ ${(heapMB() - before).toFixed(0)} MB`,
+);
+
+const heuristics = [
+  ["first touch", firstTouch],
+  ["last touch", lastTouch],
+  ["last non-direct", lastNonDirect],
+  ["linear", linear],
+  ["position-based 40/20/40", positionBased],
+  ["time decay (steps)", timeDecay],
+] as const;
+
+measure("parse 1M path rows (16 channels)", () => parsePaths(cols16), {
+  runs: 7,
+  notes: { distinctPaths: d16.pathCount },
+});
+measure(
+  "parse 1M + all 6 heuristic models",
+  () => {
+    const d = parsePaths(cols16);
+    return heuristics.map(([, f]) => f(d));
+  },
+  { runs: 7, targetMs: 300 },
+);
+for (const [name, f] of heuristics) {
+  measure(`parse 1M + ${name}`, () => f(parsePaths(cols16)), { runs: 7, targetMs: 300 });
+  measure(`  ${name} on parsed paths`, () => f(d16), { runs: 9 });
+}
+
+const m1 = markovModel(d16, { order: 1 });
+measure("parse 1M + Markov order 1 (16 channels)", () => markovModel(parsePaths(cols16), { order: 1 }), {
+  runs: 7,
+  targetMs: 800,
+  notes: { states: m1.states, transitions: m1.transitions },
+});
+measure("  Markov order 1 on parsed paths", () => markovModel(d16, { order: 1 }), { runs: 9 });
+
+for (const order of [2, 3]) {
+  const h0 = heapMB();
+  const m = markovModel(d16, { order });
+  const h1 = heapMB();
+  measure(`parse 1M + Markov order ${order} (16 channels)`, () => markovModel(parsePaths(cols16), { order }), {
+    runs: 5,
+    warmup: 1,
+    notes: { states: m.states, transitions: m.transitions, heapMB: (h1 - h0 + 0).toFixed(1) },
+  });
+}
+{
+  // peak extra heap while the order-3 chain is alive: measure inside the run
+  let peak = 0;
+  const h0 = heapMB();
+  const m3 = markovModel(d16, { order: 3 });
+  peak = Math.max(peak, process.memoryUsage().heapUsed / 1e6 - h0);
+  measure("  Markov order 3 on parsed paths", () => markovModel(d16, { order: 3 }), {
+    runs: 5,
+    warmup: 1,
+    notes: { states: m3.states, heapAfterMB: peak.toFixed(1), heapTotalMB: heapMB().toFixed(0) },
+  });
+}
+
+const hp = heapMB();
+const sx = shapleyExact(d12);
+measure("parse 1M + exact Shapley (12 channels, 4096 coalitions)", () => shapleyExact(parsePaths(cols12)), {
+  runs: 7,
+  notes: { channels: sx.channels.length, heapMB: (heapMB() - hp).toFixed(1) },
+});
+measure("  exact Shapley on parsed paths (12 channels)", () => shapleyExact(d12), { runs: 9 });
+measure("  simplified Shapley on parsed paths (16 channels)", () => shapley(d16), { runs: 9 });
+
+// touchpoints: 1M touch rows in ~250k journeys with timestamps, 30-day lookback
+{
+  const u = mulberry32(99);
+  const n = N;
+  const journeys: number[] = new Array<number>(n);
+  const times: number[] = new Array<number>(n);
+  const channels: string[] = new Array<string>(n);
+  const values: number[] = new Array<number>(n);
+  let j = 0;
+  let t = 45000;
+  for (let i = 0; i < n; i++) {
+    if (u() < 0.25) {
+      j++;
+      t = 45000 + u() * 300;
+    }
+    t += -Math.log(1 - u()) * 3;
+    journeys[i] = j;
+    times[i] = t;
+    channels[i] = CHANNEL_NAMES[Math.floor(Math.pow(u(), 2) * 16)];
+    values[i] = u() < 0.08 ? Math.round(1000 + 9000 * u()) / 100 : 0;
+  }
+  const cols = { journeys, timestamps: times, channels, values };
+  const tp = pathsFromTouchpoints(cols, { lookbackDays: 30 });
+  measure("touchpoints 1M rows → paths (30-day lookback)", () => pathsFromTouchpoints(cols, { lookbackDays: 30 }), {
+    runs: 5,
+    notes: { journeys: tp.journeyCount, distinctPaths: tp.pathCount, conversions: tp.totalConversions },
+  });
+  measure("  time decay (days, half-life 7) on touchpoint paths", () => timeDecay(tp), { runs: 9 });
+}
+
+saveResults("attribution.bench.ts");
