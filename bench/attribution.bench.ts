@@ -18,9 +18,10 @@ import {
   shapley,
   shapleyExact,
   timeDecay,
-  type PathColumns,
   type PathData,
 } from "../src/core/attribution";
+import { availableParallelism, loadavg } from "node:os";
+import { buildChain } from "../src/core/attribution/chain";
 import { heapMB, measure, saveResults } from "./harness";
 
 /** mulberry32: 32-bit seeded PRNG returning uniforms in [0, 1). */
@@ -59,7 +60,11 @@ const CHANNEL_NAMES = [
 ];
 
 /** n path rows over `channels` channels: Zipf(1.1) popularity, 35% chance of repeating the last channel. */
-function generate(n: number, channels: number, seed: number): Required<PathColumns> {
+function generate(
+  n: number,
+  channels: number,
+  seed: number,
+): { paths: string[]; conversions: number[]; values: number[]; nulls: number[] } {
   const u = mulberry32(seed);
   const names = CHANNEL_NAMES.slice(0, channels);
   const cum: number[] = [];
@@ -90,16 +95,51 @@ function generate(n: number, channels: number, seed: number): Required<PathColum
 }
 
 const N = 1_000_000;
-const before = heapMB();
+
+/** JS heap plus typed-array backing stores, in MB, after a GC (needs --expose-gc). */
+function memMB(): number {
+  return heapMB() + process.memoryUsage().arrayBuffers / 1e6;
+}
+
+/** measure() plus the process CPU time per run (the wall-clock median suffers when the machine is shared). */
+function timed(name: string, fn: () => unknown, opts: Parameters<typeof measure>[2] = {}): void {
+  const c0 = process.cpuUsage();
+  const r = measure(name, fn, opts);
+  const cpu = process.cpuUsage(c0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / ((opts.runs ?? 15) + (opts.warmup ?? 3));
+  r.notes = { ...(r.notes ?? {}), cpuMsPerRun: Math.round(cpuMs) };
+  console.log(`${"".padEnd(60)}cpu ≈ ${cpuMs.toFixed(0)} ms/run`);
+}
+
+const h0 = memMB();
 const cols16 = generate(N, 16, 20240601);
 const cols12 = generate(N, 12, 7);
+const h1 = memMB();
 const d16: PathData = parsePaths(cols16);
+const h2 = memMB();
 const d12: PathData = parsePaths(cols12);
-const touches16 = d16.pathChannels.length;
 console.log(
-  `1M rows, 16 channels: ${d16.pathCount} distinct paths, ${touches16} touches in distinct paths; ` +
-    `12 channels: ${d12.pathCount} distinct paths; input strings+columns ≈ ${(heapMB() - before).toFixed(0)} MB`,
+  `1M rows, 16 channels: ${d16.pathCount} distinct paths, ${d16.pathChannels.length} touches in distinct paths, ` +
+    `parsed PathData ${(h2 - h1).toFixed(1)} MB (input columns ${((h1 - h0) / 2).toFixed(0)} MB); ` +
+    `12 channels: ${d12.pathCount} distinct paths; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} on ${availableParallelism()} cores`,
 );
+
+// the floor of any parser: one hash lookup per row string (strings are distinct objects, as from Excel)
+timed(
+  "baseline: Map lookup of 1M path strings (no parsing)",
+  () => {
+    const m = new Map<string, number>();
+    for (const s of cols16.paths) if (m.get(s) === undefined) m.set(s, m.size);
+    return m;
+  },
+  { runs: 7 },
+);
+timed("parse 1M path rows (16 channels)", () => parsePaths(cols16), {
+  runs: 7,
+  notes: { distinctPaths: d16.pathCount, pathDataMB: (h2 - h1).toFixed(1) },
+});
 
 const heuristics = [
   ["first touch", firstTouch],
@@ -109,12 +149,7 @@ const heuristics = [
   ["position-based 40/20/40", positionBased],
   ["time decay (steps)", timeDecay],
 ] as const;
-
-measure("parse 1M path rows (16 channels)", () => parsePaths(cols16), {
-  runs: 7,
-  notes: { distinctPaths: d16.pathCount },
-});
-measure(
+timed(
   "parse 1M + all 6 heuristic models",
   () => {
     const d = parsePaths(cols16);
@@ -122,62 +157,49 @@ measure(
   },
   { runs: 7, targetMs: 300 },
 );
-for (const [name, f] of heuristics) {
-  measure(`parse 1M + ${name}`, () => f(parsePaths(cols16)), { runs: 7, targetMs: 300 });
-  measure(`  ${name} on parsed paths`, () => f(d16), { runs: 9 });
-}
+for (const [name, f] of heuristics) timed(`  ${name} on parsed paths`, () => f(d16), { runs: 9 });
 
 const m1 = markovModel(d16, { order: 1 });
-measure("parse 1M + Markov order 1 (16 channels)", () => markovModel(parsePaths(cols16), { order: 1 }), {
+timed("parse 1M + Markov order 1 (16 channels)", () => markovModel(parsePaths(cols16), { order: 1 }), {
   runs: 7,
   targetMs: 800,
   notes: { states: m1.states, transitions: m1.transitions },
 });
-measure("  Markov order 1 on parsed paths", () => markovModel(d16, { order: 1 }), { runs: 9 });
-
+timed("  Markov order 1 on parsed paths", () => markovModel(d16, { order: 1 }), { runs: 9 });
 for (const order of [2, 3]) {
-  const h0 = heapMB();
-  const m = markovModel(d16, { order });
-  const h1 = heapMB();
-  measure(`parse 1M + Markov order ${order} (16 channels)`, () => markovModel(parsePaths(cols16), { order }), {
+  const hc = memMB();
+  const chain = buildChain(d16, order); // retained while measuring its size
+  const chainMB = memMB() - hc;
+  timed(`parse 1M + Markov order ${order} (16 channels)`, () => markovModel(parsePaths(cols16), { order }), {
     runs: 5,
     warmup: 1,
-    notes: { states: m.states, transitions: m.transitions, heapMB: (h1 - h0 + 0).toFixed(1) },
+    notes: { states: chain.n, transitions: chain.col.length, chainHeapMB: chainMB.toFixed(1) },
   });
-}
-{
-  // peak extra heap while the order-3 chain is alive: measure inside the run
-  let peak = 0;
-  const h0 = heapMB();
-  const m3 = markovModel(d16, { order: 3 });
-  peak = Math.max(peak, process.memoryUsage().heapUsed / 1e6 - h0);
-  measure("  Markov order 3 on parsed paths", () => markovModel(d16, { order: 3 }), {
-    runs: 5,
-    warmup: 1,
-    notes: { states: m3.states, heapAfterMB: peak.toFixed(1), heapTotalMB: heapMB().toFixed(0) },
-  });
+  timed(`  Markov order ${order} on parsed paths`, () => markovModel(d16, { order }), { runs: 5, warmup: 1 });
 }
 
-const hp = heapMB();
 const sx = shapleyExact(d12);
-measure("parse 1M + exact Shapley (12 channels, 4096 coalitions)", () => shapleyExact(parsePaths(cols12)), {
+timed("parse 1M + exact Shapley (12 channels, 4096 coalitions)", () => shapleyExact(parsePaths(cols12)), {
   runs: 7,
-  notes: { channels: sx.channels.length, heapMB: (heapMB() - hp).toFixed(1) },
+  notes: {
+    channels: sx.channels.length,
+    coalitionTablesMB: ((3 * 8 * 4096) / 1e6).toFixed(2),
+    heapMB: memMB().toFixed(0),
+  },
 });
-measure("  exact Shapley on parsed paths (12 channels)", () => shapleyExact(d12), { runs: 9 });
-measure("  simplified Shapley on parsed paths (16 channels)", () => shapley(d16), { runs: 9 });
+timed("  exact Shapley on parsed paths (12 channels)", () => shapleyExact(d12), { runs: 9 });
+timed("  simplified Shapley on parsed paths (16 channels)", () => shapley(d16), { runs: 9 });
 
 // touchpoints: 1M touch rows in ~250k journeys with timestamps, 30-day lookback
 {
   const u = mulberry32(99);
-  const n = N;
-  const journeys: number[] = new Array<number>(n);
-  const times: number[] = new Array<number>(n);
-  const channels: string[] = new Array<string>(n);
-  const values: number[] = new Array<number>(n);
+  const journeys: number[] = new Array<number>(N);
+  const times: number[] = new Array<number>(N);
+  const channels: string[] = new Array<string>(N);
+  const values: number[] = new Array<number>(N);
   let j = 0;
   let t = 45000;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < N; i++) {
     if (u() < 0.25) {
       j++;
       t = 45000 + u() * 300;
@@ -190,11 +212,11 @@ measure("  simplified Shapley on parsed paths (16 channels)", () => shapley(d16)
   }
   const cols = { journeys, timestamps: times, channels, values };
   const tp = pathsFromTouchpoints(cols, { lookbackDays: 30 });
-  measure("touchpoints 1M rows → paths (30-day lookback)", () => pathsFromTouchpoints(cols, { lookbackDays: 30 }), {
+  timed("touchpoints 1M rows → paths (30-day lookback)", () => pathsFromTouchpoints(cols, { lookbackDays: 30 }), {
     runs: 5,
     notes: { journeys: tp.journeyCount, distinctPaths: tp.pathCount, conversions: tp.totalConversions },
   });
-  measure("  time decay (days, half-life 7) on touchpoint paths", () => timeDecay(tp), { runs: 9 });
+  timed("  time decay (days, half-life 7) on touchpoint paths", () => timeDecay(tp), { runs: 9 });
 }
 
 saveResults("attribution.bench.ts");

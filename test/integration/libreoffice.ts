@@ -68,12 +68,13 @@ export async function readResults(
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
         const v = cell.value as unknown;
+        // cell.result, not value.result: exceljs drops cached results of 0, false and "" from the value object.
         if (v && typeof v === "object" && "formula" in (v as object)) {
-          const fv = v as { formula: string; result?: unknown };
-          cells.set(cell.address, { formula: fv.formula, result: normalize(fv.result) });
+          const fv = v as { formula: string };
+          cells.set(cell.address, { formula: fv.formula, result: normalize(cell.result) });
         } else if (v && typeof v === "object" && "sharedFormula" in (v as object)) {
-          const fv = v as { sharedFormula: string; result?: unknown };
-          cells.set(cell.address, { formula: fv.sharedFormula, result: normalize(fv.result) });
+          const fv = v as { sharedFormula: string };
+          cells.set(cell.address, { formula: fv.sharedFormula, result: normalize(cell.result) });
         } else cells.set(cell.address, { result: normalize(v) });
       }),
     );
