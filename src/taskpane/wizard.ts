@@ -24,7 +24,7 @@ export interface StepProps<S> {
 
 export interface WizardStep<S> {
   readonly id: string;
-  readonly title: (t: Messages) => string;
+  readonly title: (locale: Locale) => string;
   /** Field errors of this step for the current state (empty when the step is complete). */
   readonly validate: (state: S, locale: Locale) => FieldError[];
   readonly render: (props: StepProps<S>) => ReactNode;
@@ -32,7 +32,7 @@ export interface WizardStep<S> {
 
 export interface WizardDefinition<S> {
   readonly id: string;
-  readonly title: (t: Messages) => string;
+  readonly title: (locale: Locale) => string;
   readonly initial: (locale: Locale) => S;
   readonly steps: readonly WizardStep<S>[];
   readonly build: (state: S, locale: Locale) => SheetPlan;

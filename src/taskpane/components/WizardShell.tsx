@@ -73,7 +73,7 @@ export function WizardShell<S>({ wizard, host, locale, t, onClose }: WizardShell
     setBusy(true);
     try {
       const res = await host.writePlan(plan);
-      setOutcome({ kind: "ok", text: interpolate(t.writtenTo, { title: wizard.title(t), sheet: res.sheetName }) });
+      setOutcome({ kind: "ok", text: interpolate(t.writtenTo, { title: wizard.title(locale), sheet: res.sheetName }) });
     } catch (e) {
       setOutcome({
         kind: "error",
@@ -109,7 +109,7 @@ export function WizardShell<S>({ wizard, host, locale, t, onClose }: WizardShell
           {t.back}
         </Button>
         <Subtitle1 as="h2" id="wizard-title">
-          {wizard.title(t)}
+          {wizard.title(locale)}
         </Subtitle1>
       </div>
       <TabList
@@ -120,7 +120,7 @@ export function WizardShell<S>({ wizard, host, locale, t, onClose }: WizardShell
       >
         {wizard.steps.map((s, i) => (
           <Tab key={s.id} value={String(i)} disabled={firstInvalid !== -1 && i > firstInvalid}>
-            {`${i + 1}. ${s.title(t)}`}
+            {`${i + 1}. ${s.title(locale)}`}
           </Tab>
         ))}
         <Tab value={String(previewIndex)} disabled={firstInvalid !== -1}>

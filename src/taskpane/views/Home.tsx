@@ -63,8 +63,8 @@ export function Home({ t, locale, onOpen }: HomeProps) {
             {WIZARDS.map((w) => (
               <Card key={w.id} size="small">
                 <CardHeader
-                  header={<Text weight="semibold">{w.title[locale]}</Text>}
-                  description={<Caption1>{w.summary[locale]}</Caption1>}
+                  header={<Text weight="semibold">{w.title(locale)}</Text>}
+                  description={<Caption1>{w.summary(locale)}</Caption1>}
                 />
                 <CardFooter>
                   <Button appearance="primary" onClick={() => onOpen(w.id)} data-testid={`open-${w.id}`}>

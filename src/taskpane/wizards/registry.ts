@@ -4,12 +4,23 @@
  */
 import type { Locale } from "../../i18n/locale";
 import type { WizardDefinition } from "../wizard";
+import { BUDGET_MESSAGES } from "./budget/messages";
 
 export interface WizardEntry {
   readonly id: string;
-  readonly title: Record<Locale, string>;
-  readonly summary: Record<Locale, string>;
+  readonly title: (locale: Locale) => string;
+  readonly summary: (locale: Locale) => string;
   readonly load: () => Promise<WizardDefinition<unknown>>;
 }
 
-export const WIZARDS: readonly WizardEntry[] = [];
+const loaded = <S>(p: Promise<{ default: WizardDefinition<S> }>) =>
+  p.then((m) => m.default as unknown as WizardDefinition<unknown>);
+
+export const WIZARDS: readonly WizardEntry[] = [
+  {
+    id: "budget",
+    title: (l) => BUDGET_MESSAGES[l].title,
+    summary: (l) => BUDGET_MESSAGES[l].summary,
+    load: () => loaded(import(/* webpackChunkName: "wizard-budget" */ "./budget/definition")),
+  },
+];
