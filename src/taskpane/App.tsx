@@ -7,7 +7,8 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import type { ActiveSheetPlan } from "../excel/stored";
 import { LOCALES, resolveLocale, type Locale } from "../i18n/locale";
 import type { PaneHost } from "./host";
 import { LANGUAGE_NAMES, PANE_MESSAGES } from "./i18n";
@@ -46,7 +47,25 @@ export function App({ host }: AppProps) {
   const styles = useStyles();
   const [choice, setChoice] = useState<Locale | "auto">("auto");
   const [view, setView] = useState<string>("home");
+  const [reopen, setReopen] = useState<{ state: unknown; sheetId: string }>();
+  const [active, setActive] = useState<ActiveSheetPlan>();
   const entry = WIZARDS.find((w) => w.id === view);
+  useEffect(() => {
+    // Inside Excel: if the active sheet is one MarketKit made, offer to reopen its wizard with its inputs.
+    if (view !== "home" || !host.readActivePlan) return;
+    let live = true;
+    host.readActivePlan().then(
+      (p) => live && setActive(p),
+      () => live && setActive(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, view]);
+  const open = (id: string, fromSheet?: ActiveSheetPlan) => {
+    setReopen(fromSheet ? { state: fromSheet.stored.inputs, sheetId: fromSheet.sheetId } : undefined);
+    setView(id);
+  };
   const locale: Locale = choice === "auto" ? resolveLocale(host.displayLanguage) : choice;
   const t = PANE_MESSAGES[locale];
   const theme = useMemo(() => (host.dark ? webDarkTheme : webLightTheme), [host.dark]);
@@ -73,9 +92,16 @@ export function App({ host }: AppProps) {
         )}
         <main>
           {entry ? (
-            <WizardView entry={entry} host={host} locale={locale} t={t} onClose={() => setView("home")} />
+            <WizardView
+              entry={entry}
+              host={host}
+              locale={locale}
+              t={t}
+              reopen={reopen}
+              onClose={() => setView("home")}
+            />
           ) : (
-            <Home t={t} locale={locale} onOpen={setView} />
+            <Home t={t} locale={locale} onOpen={open} activeSheet={active} />
           )}
         </main>
       </div>

@@ -4,6 +4,7 @@
  * .xlsx instead (in Excel both are available). Components receive a PaneHost as a prop and never touch Office
  * globals themselves.
  */
+import type { ActiveSheetPlan } from "../excel/stored";
 import type { ApplyOptions, ApplyResult } from "../excel/writer";
 import type { SheetPlan } from "../sheets/plan";
 
@@ -14,6 +15,8 @@ export interface PaneHost {
   readonly dark: boolean;
   /** Writes a plan into the open workbook (Excel only). */
   readonly writePlan?: (plan: SheetPlan, options?: ApplyOptions) => Promise<ApplyResult>;
+  /** The wizard inputs MarketKit stored on the active sheet, if it made that sheet (Excel only). */
+  readonly readActivePlan?: () => Promise<ActiveSheetPlan | undefined>;
   /** Saves plans as an .xlsx download. */
   readonly exportXlsx: (plans: readonly SheetPlan[], fileName: string) => Promise<void>;
 }
@@ -52,6 +55,10 @@ export function excelHost(): PaneHost {
     writePlan: async (plan, options) => {
       const { applyPlan } = await import("../excel/writer");
       return Excel.run((context) => applyPlan(context, plan, options));
+    },
+    readActivePlan: async () => {
+      const { readActiveSheetPlan } = await import("../excel/stored");
+      return Excel.run((context) => readActiveSheetPlan(context));
     },
   };
 }

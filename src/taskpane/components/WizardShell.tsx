@@ -37,11 +37,15 @@ export interface WizardShellProps<S> {
   locale: Locale;
   t: Messages;
   onClose: () => void;
+  /** Reopening a sheet MarketKit made: its stored inputs, and the sheet to regenerate in place. */
+  reopen?: { state: unknown; sheetId: string };
 }
 
-export function WizardShell<S>({ wizard, host, locale, t, onClose }: WizardShellProps<S>) {
+export function WizardShell<S>({ wizard, host, locale, t, onClose, reopen }: WizardShellProps<S>) {
   const styles = useStyles();
-  const [state, setState] = useState<S>(() => wizard.initial(locale));
+  const [state, setState] = useState<S>(() =>
+    reopen ? { ...wizard.initial(locale), ...(reopen.state as Partial<S>) } : wizard.initial(locale),
+  );
   const [stepIndex, setStepIndex] = useState(0);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -72,7 +76,7 @@ export function WizardShell<S>({ wizard, host, locale, t, onClose }: WizardShell
     if (!plan || isMktError(plan) || !host.writePlan) return;
     setBusy(true);
     try {
-      const res = await host.writePlan(plan);
+      const res = await host.writePlan(plan, reopen ? { targetSheetId: reopen.sheetId } : undefined);
       setOutcome({ kind: "ok", text: interpolate(t.writtenTo, { title: wizard.title(locale), sheet: res.sheetName }) });
     } catch (e) {
       setOutcome({

@@ -26,6 +26,10 @@ export const enUS = {
   writtenTo: "{title} written to sheet {sheet}.",
   exportedAs: "Saved as {file}.",
   writeFailed: "Nothing was written: {reason}",
+  reopenTitle: "{wizard} on sheet {sheet}",
+  reopenHint:
+    "This sheet was made by MarketKit. Reopen its wizard to change the plan; what was typed into input cells is kept.",
+  reopen: "Edit this plan",
   help: "Help",
 } as const;
 

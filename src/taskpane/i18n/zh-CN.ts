@@ -28,5 +28,8 @@ export const zhCN: Messages = {
   writtenTo: "{title}已写入工作表 {sheet}。",
   exportedAs: "已保存为 {file}。",
   writeFailed: "未写入任何内容：{reason}",
+  reopenTitle: "工作表 {sheet} 上的{wizard}",
+  reopenHint: "此工作表由 MarketKit 生成。重新打开向导即可修改计划，输入单元格中已填写的内容会保留。",
+  reopen: "编辑此计划",
   help: "帮助",
 };

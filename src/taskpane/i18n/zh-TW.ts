@@ -28,5 +28,8 @@ export const zhTW: Messages = {
   writtenTo: "{title}已寫入工作表 {sheet}。",
   exportedAs: "已儲存為 {file}。",
   writeFailed: "未寫入任何內容：{reason}",
+  reopenTitle: "工作表 {sheet} 上的{wizard}",
+  reopenHint: "此工作表由 MarketKit 產生。重新開啟精靈即可修改計畫，輸入儲存格中已填寫的內容會保留。",
+  reopen: "編輯此計畫",
   help: "說明",
 };

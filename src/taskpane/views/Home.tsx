@@ -15,7 +15,9 @@ import {
 import { useEffect, useState } from "react";
 import type { Locale } from "../../i18n/locale";
 import { loadFunctionCatalog, type FunctionInfo } from "../function-catalog";
+import type { ActiveSheetPlan } from "../../excel/stored";
 import type { Messages } from "../i18n";
+import { interpolate } from "../i18n";
 import { WIZARDS } from "../wizards/registry";
 
 const useStyles = makeStyles({
@@ -26,12 +28,14 @@ const useStyles = makeStyles({
 export interface HomeProps {
   t: Messages;
   locale: Locale;
-  onOpen: (wizardId: string) => void;
+  onOpen: (wizardId: string, fromSheet?: ActiveSheetPlan) => void;
+  /** The active sheet's stored wizard inputs, when MarketKit made it. */
+  activeSheet?: ActiveSheetPlan;
 }
 
 type CatalogState = { status: "loading" } | { status: "failed" } | { status: "ready"; functions: FunctionInfo[] };
 
-export function Home({ t, locale, onOpen }: HomeProps) {
+export function Home({ t, locale, onOpen, activeSheet }: HomeProps) {
   const styles = useStyles();
   const [catalog, setCatalog] = useState<CatalogState>({ status: "loading" });
   useEffect(() => {
@@ -51,6 +55,26 @@ export function Home({ t, locale, onOpen }: HomeProps) {
       <Body1 as="p" block>
         {t.homeIntro}
       </Body1>
+      {activeSheet && WIZARDS.some((w) => w.id === activeSheet.stored.wizard) && (
+        <Card size="small" data-testid="reopen">
+          <CardHeader
+            header={
+              <Text weight="semibold">
+                {interpolate(t.reopenTitle, {
+                  wizard: WIZARDS.find((w) => w.id === activeSheet.stored.wizard)!.title(locale),
+                  sheet: activeSheet.sheetName,
+                })}
+              </Text>
+            }
+            description={<Caption1>{t.reopenHint}</Caption1>}
+          />
+          <CardFooter>
+            <Button appearance="primary" onClick={() => onOpen(activeSheet.stored.wizard, activeSheet)}>
+              {t.reopen}
+            </Button>
+          </CardFooter>
+        </Card>
+      )}
       {WIZARDS.length > 0 && (
         <>
           <Subtitle2 as="h2" block>

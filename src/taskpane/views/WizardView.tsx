@@ -14,9 +14,10 @@ export interface WizardViewProps {
   locale: Locale;
   t: Messages;
   onClose: () => void;
+  reopen?: { state: unknown; sheetId: string };
 }
 
-export function WizardView({ entry, host, locale, t, onClose }: WizardViewProps) {
+export function WizardView({ entry, host, locale, t, onClose, reopen }: WizardViewProps) {
   const [wizard, setWizard] = useState<WizardDefinition<unknown>>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -31,5 +32,5 @@ export function WizardView({ entry, host, locale, t, onClose }: WizardViewProps)
   }, [entry]);
   if (failed) return <p role="alert">{t.functionsFailed}</p>;
   if (!wizard) return <Spinner size="small" />;
-  return <WizardShell wizard={wizard} host={host} locale={locale} t={t} onClose={onClose} />;
+  return <WizardShell wizard={wizard} host={host} locale={locale} t={t} onClose={onClose} reopen={reopen} />;
 }
