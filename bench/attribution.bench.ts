@@ -96,9 +96,19 @@ function generate(
 
 const N = 1_000_000;
 
-/** JS heap plus typed-array backing stores, in MB, after a GC (needs --expose-gc). */
-function memMB(): number {
-  return heapMB() + process.memoryUsage().arrayBuffers / 1e6;
+/** MB held by the typed arrays among the own properties of `o` (PathData, Markov chain). */
+function typedMB(o: object): number {
+  let bytes = 0;
+  for (const v of Object.values(o)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+  return bytes / 1e6;
+}
+
+/** Wall time of 1e8 integer additions: a yardstick for this machine (≈ 70–100 ms on a current desktop core). */
+function yardstickMs(): number {
+  const t = performance.now();
+  let s = 0;
+  for (let i = 0; i < 1e8; i++) s += i & 7;
+  return s < 0 ? -1 : performance.now() - t;
 }
 
 /** measure() plus the process CPU time per run (the wall-clock median suffers when the machine is shared). */
@@ -111,19 +121,17 @@ function timed(name: string, fn: () => unknown, opts: Parameters<typeof measure>
   console.log(`${"".padEnd(60)}cpu ≈ ${cpuMs.toFixed(0)} ms/run`);
 }
 
-const h0 = memMB();
 const cols16 = generate(N, 16, 20240601);
 const cols12 = generate(N, 12, 7);
-const h1 = memMB();
 const d16: PathData = parsePaths(cols16);
-const h2 = memMB();
 const d12: PathData = parsePaths(cols12);
+yardstickMs();
 console.log(
   `1M rows, 16 channels: ${d16.pathCount} distinct paths, ${d16.pathChannels.length} touches in distinct paths, ` +
-    `parsed PathData ${(h2 - h1).toFixed(1)} MB (input columns ${((h1 - h0) / 2).toFixed(0)} MB); ` +
-    `12 channels: ${d12.pathCount} distinct paths; load average ${loadavg()
+    `PathData typed arrays ${typedMB(d16).toFixed(1)} MB; 12 channels: ${d12.pathCount} distinct paths. ` +
+    `Machine: load average ${loadavg()
       .map((x) => x.toFixed(1))
-      .join(" ")} on ${availableParallelism()} cores`,
+      .join(" ")} on ${availableParallelism()} cores, 1e8 integer adds ${yardstickMs().toFixed(0)} ms`,
 );
 
 // the floor of any parser: one hash lookup per row string (strings are distinct objects, as from Excel)
@@ -138,7 +146,7 @@ timed(
 );
 timed("parse 1M path rows (16 channels)", () => parsePaths(cols16), {
   runs: 7,
-  notes: { distinctPaths: d16.pathCount, pathDataMB: (h2 - h1).toFixed(1) },
+  notes: { distinctPaths: d16.pathCount, pathDataMB: typedMB(d16).toFixed(1), heapMB: heapMB().toFixed(0) },
 });
 
 const heuristics = [
@@ -167,13 +175,12 @@ timed("parse 1M + Markov order 1 (16 channels)", () => markovModel(parsePaths(co
 });
 timed("  Markov order 1 on parsed paths", () => markovModel(d16, { order: 1 }), { runs: 9 });
 for (const order of [2, 3]) {
-  const hc = memMB();
-  const chain = buildChain(d16, order); // retained while measuring its size
-  const chainMB = memMB() - hc;
+  const chain = buildChain(d16, order);
+  const chainMB = typedMB(chain);
   timed(`parse 1M + Markov order ${order} (16 channels)`, () => markovModel(parsePaths(cols16), { order }), {
     runs: 5,
     warmup: 1,
-    notes: { states: chain.n, transitions: chain.col.length, chainHeapMB: chainMB.toFixed(1) },
+    notes: { states: chain.n, transitions: chain.col.length, chainMB: chainMB.toFixed(2), heapMB: heapMB().toFixed(0) },
   });
   timed(`  Markov order ${order} on parsed paths`, () => markovModel(d16, { order }), { runs: 5, warmup: 1 });
 }
@@ -184,7 +191,7 @@ timed("parse 1M + exact Shapley (12 channels, 4096 coalitions)", () => shapleyEx
   notes: {
     channels: sx.channels.length,
     coalitionTablesMB: ((3 * 8 * 4096) / 1e6).toFixed(2),
-    heapMB: memMB().toFixed(0),
+    heapMB: heapMB().toFixed(0),
   },
 });
 timed("  exact Shapley on parsed paths (12 channels)", () => shapleyExact(d12), { runs: 9 });

@@ -30,9 +30,8 @@ export class PathBuilder {
   private offsets: Int32Array = new Int32Array(1024);
   private flat: Int32Array = new Int32Array(4096);
   private flatLen = 0;
-  private conv: Float64Array = new Float64Array(1024);
-  private val: Float64Array = new Float64Array(1024);
-  private nul: Float64Array = new Float64Array(1024);
+  /** Counts interleaved per path (conversions, value, nulls), so adding a row touches one cache line. */
+  private counts: Float64Array = new Float64Array(3 * 1024);
 
   /** Id of channel `name` (already trimmed, non-empty), adding it if new. */
   channelId(name: string): number {
@@ -79,9 +78,7 @@ export class PathBuilder {
     if (p + 2 > this.offsets.length) {
       this.offsets = grownInt(this.offsets, p + 2);
       this.hashes = grownInt(this.hashes, this.offsets.length);
-      this.conv = grownFloat(this.conv, this.offsets.length);
-      this.val = grownFloat(this.val, this.offsets.length);
-      this.nul = grownFloat(this.nul, this.offsets.length);
+      this.counts = grownFloat(this.counts, 3 * this.offsets.length);
     }
     this.hashes[p] = h;
     this.flat = grownInt(this.flat, this.flatLen + len);
@@ -106,16 +103,22 @@ export class PathBuilder {
 
   /** Adds counts to distinct path `p`. */
   add(p: number, conversions: number, value: number, nulls: number): void {
-    this.conv[p] += conversions;
-    this.val[p] += value;
-    this.nul[p] += nulls;
+    const k = 3 * p;
+    this.counts[k] += conversions;
+    this.counts[k + 1] += value;
+    this.counts[k + 2] += nulls;
   }
 
   build(hasValue: boolean, hasNulls: boolean, rowCount: number, timing?: JourneyTiming): PathData {
     const n = this.pathCount;
-    const conversions = this.conv.slice(0, n);
-    const values = this.val.slice(0, n);
-    const nulls = this.nul.slice(0, n);
+    const conversions = new Float64Array(n);
+    const values = new Float64Array(n);
+    const nulls = new Float64Array(n);
+    for (let p = 0; p < n; p++) {
+      conversions[p] = this.counts[3 * p];
+      values[p] = this.counts[3 * p + 1];
+      nulls[p] = this.counts[3 * p + 2];
+    }
     let tc = 0;
     let tv = 0;
     let tn = 0;

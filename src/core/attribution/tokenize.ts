@@ -52,7 +52,7 @@ export class PathTokenizer {
       // one piece: skip leading spaces, hash up to the separator, remember the last non-space
       let start = -1;
       let end = -1;
-      let h = 0x811c9dc5;
+      let h = 0x811c9dc5 | 0; // int32 (FNV-1a offset basis), keeps h a small integer for the JIT
       let hEnd = h; // hash of s[start, end)
       let e = i;
       for (; e < n; e++) {

@@ -1,9 +1,11 @@
 /** Path parsing: separators, spaces, Unicode, aggregation, blank rows and bad input. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ATTRIBUTION_ERROR_MESSAGES,
   parsePaths,
   pathChannelNames as seq,
+  markovModel,
   pathsFromSequences,
 } from "../../../src/core/attribution";
 
@@ -108,5 +110,43 @@ describe("parsePaths errors name the row and argument", () => {
       "paths row 2 has no channel (it is blank or contains only separators).",
     );
     for (const t of Object.values(ATTRIBUTION_ERROR_MESSAGES)) expect(t.length).toBeGreaterThan(10);
+  });
+});
+
+describe("path splitting agrees with split + trim", () => {
+  it("any separator, Unicode spaces, empty pieces", () => {
+    const piece = fc.constantFrom("a", "b", "Paid Search", "搜索", " ", "\u00a0", "\u3000", "\t", "-", ">", "x>y", "-");
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 4 }).map((p) => p.join("")),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.constantFrom(">", "->", "→", " > ", ","),
+        (pieces, sep) => {
+          const s = pieces.join(sep);
+          const expected = s
+            .split(sep)
+            .map((x) => x.trim())
+            .filter((x) => x !== "");
+          fc.pre(expected.length > 0);
+          const d = parsePaths({ paths: [s, s], conversions: [1, 2] }, { separator: sep });
+          expect(seq(d, 0)).toEqual(expected);
+          expect(d.pathCount).toBe(1);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe("channel limits", () => {
+  it("Markov order 4 needs fewer than 2^(53/4) channels", () => {
+    const many = Array.from({ length: 9800 }, (_, i) => `c${i}`);
+    const d = pathsFromSequences([many], [1]);
+    expect(() => markovModel(d, { order: 4 })).toThrow(
+      expect.objectContaining({ key: "tooManyChannels", params: expect.objectContaining({ limit: 9740, n: 9800 }) }),
+    );
+    expect(markovModel(d, { order: 1 }).conversions.reduce((a, b) => a + b)).toBeCloseTo(1, 12);
   });
 });
