@@ -7,6 +7,10 @@
  * Parameters are declared as `unknown[][]` (metadata type "any", dimensionality "matrix") so each accepts a
  * number, a cell or a range, and results are spilled arrays.
  */
+import { abTestCells, sampleSizeCells } from "./abtest";
+import { attribCells, pathsCells } from "./attribution";
+import { clvCells, clvFitCells } from "./clv";
+import { ltvCells } from "./ltv";
 import { cacCells, paybackCells, roasCells, roiCells } from "./roi-family";
 
 /**
@@ -57,4 +61,155 @@ export function cac(spend: unknown[][], new_customers: unknown[][]): unknown[][]
  */
 export function payback(cac: unknown[][], arpu: unknown[][], margin?: unknown[][]): unknown[][] {
   return paybackCells(cac, arpu, margin);
+}
+
+/**
+ * Customer lifetime value, first period paid: Σ ARPU × margin × S_t ÷ (1 + discount rate)^t. Retention is a rate per period (ranges spill element-wise) or a survival curve (one column or row while ARPU and margin are single values).
+ * @customfunction LTV
+ * @helpurl https://localhost:3000/docs/functions.md#mktltv
+ * @param arpu Revenue per customer per period: a number or a range.
+ * @param margin Gross margin between 0 and 1: a number or a range.
+ * @param retention Share of customers kept from one period to the next (0 to 1), or a survival curve: one column or row of the share still active after 1, 2, … periods.
+ * @param [discount_rate] Discount rate per period, e.g. 0.01 for 1% a month. Default 0.
+ * @param [periods] Number of periods to count. Default: unlimited for a rate, the curve's length for a curve.
+ * @returns Lifetime value per customer.
+ */
+export function ltv(
+  arpu: unknown[][],
+  margin: unknown[][],
+  retention: unknown[][],
+  discount_rate?: unknown[][],
+  periods?: unknown[][],
+): unknown[][] {
+  return ltvCells(arpu, margin, retention, discount_rate, periods);
+}
+
+/**
+ * Probabilistic CLV per customer (BG/NBD + Gamma-Gamma) from a transaction log. Spills a header row, then per customer: id, frequency, recency, T, P(alive), expected purchases, expected spend, CLV.
+ * @customfunction CLV
+ * @helpurl https://localhost:3000/docs/functions.md#mktclv
+ * @param customer_ids Customer id of each transaction: a column.
+ * @param dates Date of each transaction: a column of dates (or date text such as 2024-03-31).
+ * @param amounts Amount of each transaction: a column.
+ * @param [horizon] Future period to value, in time units. Default one year (52 weeks, 12 months, 365 days, 1 year).
+ * @param [discount_rate] Discount rate per time unit (weekly rate for weeks). Default 0.
+ * @param [as_of] End of the observation period (a date). Default: the last date in the data.
+ * @param [time_unit] days, weeks, months or years (天, 周, 月, 年). Default weeks.
+ * @returns A table with one row per customer.
+ */
+export function clv(
+  customer_ids: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  horizon?: unknown[][],
+  discount_rate?: unknown[][],
+  as_of?: unknown[][],
+  time_unit?: unknown[][],
+): unknown[][] {
+  return clvCells(customer_ids, dates, amounts, horizon, discount_rate, as_of, time_unit);
+}
+
+/**
+ * Fitted BG/NBD and Gamma-Gamma parameters of a transaction log (r, alpha, a, b, p, q, gamma, log-likelihoods, customers) as a two-column table.
+ * @customfunction CLVFIT
+ * @helpurl https://localhost:3000/docs/functions.md#mktclvfit
+ * @param customer_ids Customer id of each transaction: a column.
+ * @param dates Date of each transaction: a column of dates (or date text such as 2024-03-31).
+ * @param amounts Amount of each transaction: a column.
+ * @param [as_of] End of the observation period (a date). Default: the last date in the data.
+ * @param [time_unit] days, weeks, months or years (天, 周, 月, 年). Default weeks.
+ * @returns Label and value of each fitted parameter.
+ */
+export function clvfit(
+  customer_ids: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown[][],
+  time_unit?: unknown[][],
+): unknown[][] {
+  return clvFitCells(customer_ids, dates, amounts, as_of, time_unit);
+}
+
+/**
+ * Multi-touch attribution of conversions to channels. Spills Channel, Conversions, Value, Share (or one column per model with "all").
+ * @customfunction ATTRIB
+ * @helpurl https://localhost:3000/docs/functions.md#mktattrib
+ * @param paths Paths such as "Search > Email > Direct" (a column), or a 4-column touchpoint range: journey id, timestamp, channel, value.
+ * @param [conversions] Conversions of each path (a column). Required with paths; with touchpoints an optional TRUE/FALSE conversion marker column.
+ * @param [model] first, last, last_non_direct, linear, position, time_decay, markov, shapley or all. Default markov.
+ * @param [values] Conversion value of each path (a column). Default none.
+ * @param [nulls] Non-converting journeys of each path (a column). Default 0.
+ * @param [options] Settings such as "order=2; separator=→; direct=Direct; half_life=7; first=0.4; last=0.4; lookback=30; headers=false".
+ * @returns A table with one row per channel.
+ */
+export function attrib(
+  paths: unknown[][],
+  conversions?: unknown[][],
+  model?: unknown[][],
+  values?: unknown[][],
+  nulls?: unknown[][],
+  options?: unknown[][],
+): unknown[][] {
+  return attribCells(paths, conversions, model, values, nulls, options);
+}
+
+/**
+ * Aggregates touchpoint rows into paths for MKT.ATTRIB. Spills Path, Conversions, Value, Nulls with a header row.
+ * @customfunction PATHS
+ * @helpurl https://localhost:3000/docs/functions.md#mktpaths
+ * @param journey_ids Journey (or user) id of each touchpoint: a column.
+ * @param timestamps Date and time of each touchpoint: a column (may be blank to keep the rows' order).
+ * @param channels Channel of each touchpoint: a column (blank on a pure conversion row).
+ * @param [values] Conversion value of each row (a number > 0 or TRUE marks a conversion): a column.
+ * @param [lookback_days] Only touches within this many days before a conversion count. Default unlimited.
+ * @returns A table with one row per distinct path.
+ */
+export function paths(
+  journey_ids: unknown[][],
+  timestamps: unknown[][],
+  channels: unknown[][],
+  values?: unknown[][],
+  lookback_days?: unknown[][],
+): unknown[][] {
+  return pathsCells(journey_ids, timestamps, channels, values, lookback_days);
+}
+
+/**
+ * A/B test of two conversion rates (two-sided two-proportion z-test): rate A, rate B, relative lift, p-value, confidence interval of the lift, significant.
+ * @customfunction ABTEST
+ * @helpurl https://localhost:3000/docs/functions.md#mktabtest
+ * @param conversions_a Conversions of variant A (control).
+ * @param visitors_a Visitors of variant A.
+ * @param conversions_b Conversions of variant B.
+ * @param visitors_b Visitors of variant B.
+ * @param [confidence] Confidence level between 0 and 1. Default 0.95.
+ * @returns Label and value rows.
+ */
+export function abtest(
+  conversions_a: unknown[][],
+  visitors_a: unknown[][],
+  conversions_b: unknown[][],
+  visitors_b: unknown[][],
+  confidence?: unknown[][],
+): unknown[][] {
+  return abTestCells(conversions_a, visitors_a, conversions_b, visitors_b, confidence);
+}
+
+/**
+ * Visitors needed per variant to detect a relative lift of a conversion rate (two-sided test). Accepts numbers or ranges; ranges spill element-wise.
+ * @customfunction SAMPLESIZE
+ * @helpurl https://localhost:3000/docs/functions.md#mktsamplesize
+ * @param baseline_rate Current conversion rate, between 0 and 1.
+ * @param minimum_detectable_lift Smallest relative lift worth detecting, e.g. 0.1 for +10%.
+ * @param [alpha] Significance level. Default 0.05.
+ * @param [power] Probability of detecting the lift if it is real. Default 0.8.
+ * @returns Visitors per variant, rounded up.
+ */
+export function samplesize(
+  baseline_rate: unknown[][],
+  minimum_detectable_lift: unknown[][],
+  alpha?: unknown[][],
+  power?: unknown[][],
+): unknown[][] {
+  return sampleSizeCells(baseline_rate, minimum_detectable_lift, alpha, power);
 }
