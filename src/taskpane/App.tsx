@@ -13,6 +13,7 @@ import { LOCALES, resolveLocale, type Locale } from "../i18n/locale";
 import type { PaneHost } from "./host";
 import { LANGUAGE_NAMES, PANE_MESSAGES } from "./i18n";
 import { Home } from "./views/Home";
+import { ShareView } from "./views/ShareView";
 import { WizardView } from "./views/WizardView";
 import { WIZARDS } from "./wizards/registry";
 
@@ -91,7 +92,9 @@ export function App({ host }: AppProps) {
           </div>
         )}
         <main>
-          {entry ? (
+          {view === "share" ? (
+            <ShareView host={host} t={t} onClose={() => setView("home")} />
+          ) : entry ? (
             <WizardView
               entry={entry}
               host={host}

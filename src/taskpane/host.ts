@@ -4,6 +4,7 @@
  * .xlsx instead (in Excel both are available). Components receive a PaneHost as a prop and never touch Office
  * globals themselves.
  */
+import type { MktFormulaCell, ShareResult } from "../excel/share";
 import type { ActiveSheetPlan } from "../excel/stored";
 import type { ApplyOptions, ApplyResult } from "../excel/writer";
 import type { SheetPlan } from "../sheets/plan";
@@ -17,6 +18,13 @@ export interface PaneHost {
   readonly writePlan?: (plan: SheetPlan, options?: ApplyOptions) => Promise<ApplyResult>;
   /** The wizard inputs MarketKit stored on the active sheet, if it made that sheet (Excel only). */
   readonly readActivePlan?: () => Promise<ActiveSheetPlan | undefined>;
+  /** Lists the workbook's MKT formulas and what sharing would do with each (Excel only). */
+  readonly scanMktFormulas?: () => Promise<MktFormulaCell[]>;
+  /** Rewrites or freezes them; `note` is the comment left on frozen cells (Excel only). */
+  readonly prepareForSharing?: (
+    items: readonly MktFormulaCell[],
+    note: (formula: string, date: Date) => string,
+  ) => Promise<ShareResult>;
   /** Saves plans as an .xlsx download. */
   readonly exportXlsx: (plans: readonly SheetPlan[], fileName: string) => Promise<void>;
 }
@@ -55,6 +63,14 @@ export function excelHost(): PaneHost {
     writePlan: async (plan, options) => {
       const { applyPlan } = await import("../excel/writer");
       return Excel.run((context) => applyPlan(context, plan, options));
+    },
+    scanMktFormulas: async () => {
+      const { scanMktFormulas } = await import("../excel/share");
+      return Excel.run((context) => scanMktFormulas(context));
+    },
+    prepareForSharing: async (items, note) => {
+      const { prepareForSharing } = await import("../excel/share");
+      return Excel.run((context) => prepareForSharing(context, items, { freezeNote: note }));
     },
     readActivePlan: async () => {
       const { readActiveSheetPlan } = await import("../excel/stored");

@@ -56,4 +56,14 @@ describe("standalone preview", () => {
     await page.getByRole("heading", { name: "Function reference" }).waitFor();
     await context.close();
   });
+
+  it("offers 'prepare for sharing' and says it needs Excel when there is no workbook", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(server.url + "preview.html");
+    await page.getByTestId("open-share").click();
+    await page.getByRole("heading", { name: "共享前准备" }).waitFor();
+    expect(await page.getByTestId("share-needs-excel").textContent()).toContain("Excel");
+    await context.close();
+  });
 });

@@ -30,6 +30,17 @@ export const enUS = {
   reopenHint:
     "This sheet was made by MarketKit. Reopen its wizard to change the plan; what was typed into input cells is kept.",
   reopen: "Edit this plan",
+  shareTitle: "Prepare for sharing",
+  shareIntro:
+    "Colleagues without MarketKit see #NAME? in cells with MKT functions. This rewrites each one that has a built-in equivalent (ROI, ROAS, CAC, payback, LTV with one retention rate) into that Excel formula, and freezes the rest as values with a note saying where they came from.",
+  shareNeedsExcel: "This works on an open workbook: run MarketKit inside Excel.",
+  shareScan: "Find MKT formulas",
+  shareApply: "Rewrite and freeze",
+  shareNone: "This workbook has no MKT formulas: it is ready to share.",
+  shareFreeze: "frozen as values",
+  shareNote: "MarketKit: frozen value of {formula} on {date}",
+  shareDone: "{rewritten} rewritten as built-in formulas, {frozen} frozen as values, {skipped} left as they were.",
+  shareOpen: "Prepare this workbook for colleagues without MarketKit",
   help: "Help",
 } as const;
 

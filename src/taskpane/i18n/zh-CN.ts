@@ -31,5 +31,16 @@ export const zhCN: Messages = {
   reopenTitle: "工作表 {sheet} 上的{wizard}",
   reopenHint: "此工作表由 MarketKit 生成。重新打开向导即可修改计划，输入单元格中已填写的内容会保留。",
   reopen: "编辑此计划",
+  shareTitle: "共享前准备",
+  shareIntro:
+    "没有安装 MarketKit 的同事会在含 MKT 函数的单元格中看到 #NAME?。此功能会把有内置等价公式的函数（ROI、ROAS、CAC、回收期、单一留存率的 LTV）改写为 Excel 公式，其余的冻结为数值并加注来源。",
+  shareNeedsExcel: "此功能需要打开的工作簿：请在 Excel 中运行 MarketKit。",
+  shareScan: "查找 MKT 公式",
+  shareApply: "改写并冻结",
+  shareNone: "此工作簿没有 MKT 公式，可以直接共享。",
+  shareFreeze: "冻结为数值",
+  shareNote: "MarketKit：{formula} 于 {date} 冻结的值",
+  shareDone: "已改写为内置公式 {rewritten} 个，冻结为数值 {frozen} 个，保持不变 {skipped} 个。",
+  shareOpen: "为没有 MarketKit 的同事准备此工作簿",
   help: "帮助",
 };

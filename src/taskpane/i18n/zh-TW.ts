@@ -31,5 +31,16 @@ export const zhTW: Messages = {
   reopenTitle: "工作表 {sheet} 上的{wizard}",
   reopenHint: "此工作表由 MarketKit 產生。重新開啟精靈即可修改計畫，輸入儲存格中已填寫的內容會保留。",
   reopen: "編輯此計畫",
+  shareTitle: "共用前準備",
+  shareIntro:
+    "沒有安裝 MarketKit 的同事會在含 MKT 函數的儲存格看到 #NAME?。此功能會把有內建對應公式的函數（ROI、ROAS、CAC、回收期、單一留存率的 LTV）改寫為 Excel 公式，其餘凍結為數值並加註來源。",
+  shareNeedsExcel: "此功能需要開啟的活頁簿：請在 Excel 中執行 MarketKit。",
+  shareScan: "尋找 MKT 公式",
+  shareApply: "改寫並凍結",
+  shareNone: "此活頁簿沒有 MKT 公式，可以直接共用。",
+  shareFreeze: "凍結為數值",
+  shareNote: "MarketKit：{formula} 於 {date} 凍結的值",
+  shareDone: "已改寫為內建公式 {rewritten} 個，凍結為數值 {frozen} 個，維持不變 {skipped} 個。",
+  shareOpen: "為沒有 MarketKit 的同事準備此活頁簿",
   help: "說明",
 };

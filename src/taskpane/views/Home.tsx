@@ -101,6 +101,12 @@ export function Home({ t, locale, onOpen, activeSheet }: HomeProps) {
         </>
       )}
       <Subtitle2 as="h2" block>
+        {t.shareTitle}
+      </Subtitle2>
+      <Button onClick={() => onOpen("share")} data-testid="open-share">
+        {t.shareOpen}
+      </Button>
+      <Subtitle2 as="h2" block>
         {t.functionsTitle}
       </Subtitle2>
       <Caption1 as="p" block>
