@@ -47,6 +47,22 @@ export function mapElementwise(args: readonly ElementArg[], fn: (xs: number[]) =
   return out;
 
   function evaluate(r: number, c: number): Out {
+    // Fast path: every argument's cell is already a finite number (the common case for a data range).
+    let numeric = true;
+    for (let i = 0; i < args.length && numeric; i++) {
+      const g = grids[i];
+      if (g.length === 0) {
+        const fallback = args[i].fallback;
+        if (fallback === undefined) numeric = false;
+        else xs[i] = fallback;
+        continue;
+      }
+      const row = g[g.length === 1 ? 0 : r];
+      const cell = row === undefined ? undefined : row[g[0].length === 1 ? 0 : c];
+      if (typeof cell === "number" && Number.isFinite(cell)) xs[i] = cell;
+      else numeric = false;
+    }
+    if (numeric) return compute();
     let blanks = 0;
     let requiredCount = 0;
     for (let i = 0; i < args.length; i++) {
@@ -77,6 +93,10 @@ export function mapElementwise(args: readonly ElementArg[], fn: (xs: number[]) =
     }
     // A row with every required input blank is a blank row of the sheet: leave it blank.
     if (requiredCount > 0 && blanks === requiredCount) return "";
+    return compute();
+  }
+
+  function compute(): Out {
     try {
       const y = fn(xs);
       return Number.isFinite(y) ? y : excelError("#NUM!");
