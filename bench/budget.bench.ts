@@ -14,18 +14,7 @@ import {
   type HillCurve,
 } from "../src/core/budget";
 import { measure, saveResults } from "./harness";
-
-/** mulberry32: 32-bit seeded PRNG returning uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./random";
 
 const N = 20;
 const BUDGET = 2_000_000;

@@ -9,18 +9,7 @@ import { churnByHabit } from "../src/core/churn";
 import { cohortTable, retentionCurve } from "../src/core/cohort";
 import { ymdToSerial } from "../src/core/periods";
 import { measure, saveResults } from "./harness";
-
-/** mulberry32: 32-bit seeded PRNG returning uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./random";
 
 interface Log {
   ids: number[];

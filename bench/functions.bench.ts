@@ -20,18 +20,7 @@ import { linear, markovModel, parsePaths } from "../src/core/attribution";
 import { roi as coreRoi } from "../src/core/roi";
 import { attrib, roi } from "../src/functions/functions";
 import { measure, saveResults, type BenchResult } from "./harness";
-
-/** mulberry32: 32-bit seeded PRNG returning uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./random";
 
 /**
  * measure() plus the process CPU time per run, kept in the notes: on a shared machine the wall-clock median

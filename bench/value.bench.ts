@@ -8,20 +8,9 @@ import { readFileSync } from "node:fs";
 import { fitClv, type ClvOptions } from "../src/core/clv";
 import { excelSerialFromYmd, excelSerialFromYyyymmdd, perUnitRate } from "../src/core/dates";
 import { measure, saveResults } from "./harness";
+import { mulberry32 } from "./random";
 
 // ---------- seeded random numbers ----------
-
-/** mulberry32: 32-bit seeded PRNG returning uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(u: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
