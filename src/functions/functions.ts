@@ -10,6 +10,7 @@
 import { abTestCells, sampleSizeCells } from "./abtest";
 import { attribCells, pathsCells } from "./attribution";
 import { clvCells, clvFitCells } from "./clv";
+import { churnCells, cohortCells, retentionCells } from "./cohort";
 import { ltvCells } from "./ltv";
 import { cacCells, paybackCells, roasCells, roiCells } from "./roi-family";
 
@@ -212,4 +213,65 @@ export function samplesize(
   power?: unknown[][],
 ): unknown[][] {
   return sampleSizeCells(baseline_rate, minimum_detectable_lift, alpha, power);
+}
+
+/**
+ * Acquisition-cohort table from a purchase log. Spills a header row (Cohort, Size, then periods since the first purchase 0, 1, 2 …) and one row per cohort; cells are active customers, retention or revenue, blank where not yet observable.
+ * @customfunction COHORT
+ * @helpurl https://localhost:3000/docs/functions.md#mktcohort
+ * @param customer_ids Customer id of each purchase: a column.
+ * @param dates Date of each purchase: a column of dates (or date text such as 2024-03-31).
+ * @param [period] month, week or quarter (月, 周, 季度): the length of a cohort and of a column. Default month.
+ * @param [measure] customers (active customers), retention (share of the cohort active) or revenue (needs amounts); 客户数, 留存率, 收入. Default customers.
+ * @param [as_of] Last date counted (a date). Default: the last purchase date.
+ * @param [amounts] Amount of each purchase: a column. Needed for the revenue measure.
+ * @returns A table with one row per acquisition cohort.
+ */
+export function cohort(
+  customer_ids: unknown[][],
+  dates: unknown[][],
+  period?: unknown[][],
+  measure?: unknown[][],
+  as_of?: unknown[][],
+  amounts?: unknown[][],
+): unknown[][] {
+  return cohortCells(customer_ids, dates, period, measure, as_of, amounts);
+}
+
+/**
+ * Average retention curve of a purchase log: the share of customers active 0, 1, 2 … periods after their first purchase, averaged over cohorts weighted by size and never increasing. Spills one column starting with 1, the survival curve MKT.LTV accepts.
+ * @customfunction RETENTION
+ * @helpurl https://localhost:3000/docs/functions.md#mktretention
+ * @param customer_ids Customer id of each purchase: a column.
+ * @param dates Date of each purchase: a column of dates (or date text such as 2024-03-31).
+ * @param [period] month, week or quarter (月, 周, 季度). Default month.
+ * @param [as_of] Last date counted (a date). Default: the last purchase date.
+ * @returns One column: retention in period 0 (1), 1, 2 …
+ */
+export function retention(
+  customer_ids: unknown[][],
+  dates: unknown[][],
+  period?: unknown[][],
+  as_of?: unknown[][],
+): unknown[][] {
+  return retentionCells(customer_ids, dates, period, as_of);
+}
+
+/**
+ * Churn by purchase habit: the share of customers with no purchase in the next window, split by their purchase days in the window before (1, 2, 3, 4+), with counts and a total row.
+ * @customfunction CHURN
+ * @helpurl https://localhost:3000/docs/functions.md#mktchurn
+ * @param customer_ids Customer id of each purchase: a column.
+ * @param dates Date of each purchase: a column of dates (or date text such as 2024-03-31).
+ * @param [window] Length in whole months of the window before and the window after as_of. Default 3.
+ * @param [as_of] Date between the two windows. Default: the latest date whose next window ends by the last purchase.
+ * @returns Purchases, customers, churned and churn rate per group, then the total.
+ */
+export function churn(
+  customer_ids: unknown[][],
+  dates: unknown[][],
+  window?: unknown[][],
+  as_of?: unknown[][],
+): unknown[][] {
+  return churnCells(customer_ids, dates, window, as_of);
 }

@@ -60,6 +60,26 @@ const SIGNATURES: Record<string, [string, boolean][]> = {
     ["alpha", true],
     ["power", true],
   ],
+  COHORT: [
+    ["customer_ids", false],
+    ["dates", false],
+    ["period", true],
+    ["measure", true],
+    ["as_of", true],
+    ["amounts", true],
+  ],
+  RETENTION: [
+    ["customer_ids", false],
+    ["dates", false],
+    ["period", true],
+    ["as_of", true],
+  ],
+  CHURN: [
+    ["customer_ids", false],
+    ["dates", false],
+    ["window", true],
+    ["as_of", true],
+  ],
 };
 
 describe("MKT formula surface", async () => {
@@ -94,7 +114,7 @@ describe("error catalogs", () => {
   });
 
   it("contain every key the wrappers raise", () => {
-    const files = ["columns", "ltv", "clv", "abtest", "attribution", "options"].map((f) =>
+    const files = ["columns", "ltv", "clv", "abtest", "attribution", "options", "cohort"].map((f) =>
       readFileSync(`src/functions/${f}.ts`, "utf8"),
     );
     const keys = new Set<string>();

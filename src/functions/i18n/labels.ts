@@ -54,6 +54,10 @@ export interface TableLabels {
       shapley: string;
     };
   };
+  /** MKT.COHORT header: cohort label column and cohort size column (the period columns are numbered 0, 1, 2 …). */
+  cohort: { cohort: string; size: string };
+  /** MKT.CHURN header and total row. */
+  churn: { purchases: string; customers: string; churned: string; churnRate: string; total: string };
 }
 
 const EN: TableLabels = {
@@ -102,6 +106,14 @@ const EN: TableLabels = {
       markov: "Markov",
       shapley: "Shapley",
     },
+  },
+  cohort: { cohort: "Cohort", size: "Size" },
+  churn: {
+    purchases: "Purchases",
+    customers: "Customers",
+    churned: "Churned",
+    churnRate: "Churn rate",
+    total: "Total",
   },
 };
 
@@ -152,6 +164,8 @@ const ZH_CN: TableLabels = {
       shapley: "Shapley",
     },
   },
+  cohort: { cohort: "同期群", size: "人数" },
+  churn: { purchases: "购买次数", customers: "客户数", churned: "流失数", churnRate: "流失率", total: "合计" },
 };
 
 const ZH_TW: TableLabels = {
@@ -201,6 +215,8 @@ const ZH_TW: TableLabels = {
       shapley: "Shapley",
     },
   },
+  cohort: { cohort: "同類群組", size: "人數" },
+  churn: { purchases: "購買次數", customers: "客戶數", churned: "流失數", churnRate: "流失率", total: "合計" },
 };
 
 export const TABLE_LABELS: Readonly<Record<Locale, TableLabels>> = { "en-US": EN, "zh-CN": ZH_CN, "zh-TW": ZH_TW };
