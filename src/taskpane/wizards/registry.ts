@@ -5,6 +5,7 @@
 import type { Locale } from "../../i18n/locale";
 import type { WizardDefinition } from "../wizard";
 import { BUDGET_MESSAGES } from "./budget/messages";
+import { KPI_MESSAGES } from "./kpi/messages";
 
 export interface WizardEntry {
   readonly id: string;
@@ -22,5 +23,11 @@ export const WIZARDS: readonly WizardEntry[] = [
     title: (l) => BUDGET_MESSAGES[l].title,
     summary: (l) => BUDGET_MESSAGES[l].summary,
     load: () => loaded(import(/* webpackChunkName: "wizard-budget" */ "./budget/definition")),
+  },
+  {
+    id: "kpi",
+    title: (l) => KPI_MESSAGES[l].title,
+    summary: (l) => KPI_MESSAGES[l].summary,
+    load: () => loaded(import(/* webpackChunkName: "wizard-kpi" */ "./kpi/definition")),
   },
 ];
